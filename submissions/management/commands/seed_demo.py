@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from submissions.demo import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create the fictional demo campaign, bases and accounts (idempotent; demo only)."
+
+    def handle(self, *args, **options):
+        summary = seed_demo()
+        if summary.created:
+            self.stdout.write(f"Created {len(summary.created)} demo objects.")
+        else:
+            self.stdout.write("Demo data already present; nothing changed.")
+        self.stdout.write("Demo accounts (DEMO ONLY — never use these passwords in production):")
+        for username, password, what in summary.accounts:
+            self.stdout.write(f"  {username:<12} {password:<20} {what}")

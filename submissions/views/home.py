@@ -1,0 +1,32 @@
+"""Landing pages: everyone starts at `home`, which sends each role where its work is."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+
+from submissions.enums import Role
+from submissions.rules import is_association_staff, user_base, user_role
+from submissions.selectors import campaign_get_current
+
+
+def home(request):
+    role = user_role(request.user)
+    if role == Role.OPERATOR:
+        return redirect("operator_home")
+    if role in (Role.REVIEWER, Role.VIEWER, Role.ADMINISTRATOR):
+        return redirect("dashboard")
+    return render(request, "submissions/no_role.html", status=403)
+
+
+def operator_home(request):
+    base = user_base(request.user)
+    if base is None:
+        raise PermissionDenied
+    campaign = campaign_get_current()
+    return render(request, "submissions/operator_home.html", {"base": base, "campaign": campaign})
+
+
+def dashboard(request):
+    if not is_association_staff(request.user):
+        raise PermissionDenied
+    campaign = campaign_get_current()
+    return render(request, "submissions/dashboard.html", {"campaign": campaign})
