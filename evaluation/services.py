@@ -1,13 +1,19 @@
-"""Writes of the evaluation domain."""
+"""Writes of the evaluation domain: criteria sets, stored results, re-scoring."""
 
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
-from evaluation.models import CriteriaSet
+from evaluation import engine
+from evaluation.models import CriteriaSet, EvaluationResult
+
+if TYPE_CHECKING:
+    from submissions.models import Campaign, SubmissionVersion
 
 CRITERIA_DIR = Path(__file__).resolve().parent / "criteria"
 
@@ -18,10 +24,8 @@ def criteria_set_import(*, path: Path) -> CriteriaSet:
     Versions are immutable: stored results name the version they were scored with, so a changed
     file must carry a new version string.
     """
-    from evaluation.engine import load_criteria
-
     definition = json.loads(Path(path).read_text(encoding="utf-8"))
-    load_criteria(definition)  # validates the file before it is stored
+    engine.load_criteria(definition)  # validates the file before it is stored
     with transaction.atomic():
         criteria_set, _created = CriteriaSet.objects.get_or_create(
             version=definition["version"],
@@ -33,3 +37,91 @@ def criteria_set_import(*, path: Path) -> CriteriaSet:
             },
         )
     return criteria_set
+
+
+@lru_cache(maxsize=16)
+def _criteria_for(version: str, definition_json: str) -> engine.CriteriaSet:
+    return engine.load_criteria(json.loads(definition_json))
+
+
+def criteria_for(criteria_set: CriteriaSet) -> engine.CriteriaSet:
+    """The engine's compiled criteria for a stored set, cached per version."""
+    return _criteria_for(criteria_set.version, json.dumps(criteria_set.definition, sort_keys=True))
+
+
+def evaluate_case(
+    *, case: dict[str, Any], criteria_set: CriteriaSet, decisions: dict[str, bool] | None = None
+) -> engine.Result:
+    """Run the pure engine on one interchange case (raises engine.InputError on bad data)."""
+    return engine.evaluate(
+        engine.parse_case(case), criteria_for(criteria_set), decisions=decisions or None
+    )
+
+
+def evaluation_store(
+    *,
+    version: SubmissionVersion,
+    case: dict[str, Any],
+    criteria_set: CriteriaSet,
+    decisions: dict[str, bool] | None = None,
+) -> EvaluationResult:
+    """Evaluate a frozen version and store input, decisions, criteria version and output."""
+    result = evaluate_case(case=case, criteria_set=criteria_set, decisions=decisions)
+    output = result.to_dict()
+    stored, _created = EvaluationResult.objects.update_or_create(
+        version=version,
+        defaults={
+            "criteria_set": criteria_set,
+            "criteria_version": criteria_set.version,
+            "input": case,
+            "decisions": decisions or {},
+            "output": output,
+            "verdict": output["verdict"],
+            "outcome": output["outcome"],
+            "met": output["score"]["met"],
+            "applicable": output["score"]["applicable"],
+        },
+    )  # fmt: skip
+    return stored
+
+
+def campaign_rescore(*, campaign: Campaign) -> int:
+    """Re-score every stored result of a campaign with its current benchmark and criteria set.
+
+    Used after staff correct the growth benchmark. The stored input facts are re-read with the
+    campaign's parameters replaced; reviewer decisions are kept. Queries: a constant number
+    (one read, one bulk update), whatever the number of submissions.
+    """
+    criteria = criteria_for(campaign.criteria_set)
+    growth = campaign.shanghai_growth_avg
+    results = list(
+        EvaluationResult.objects.filter(version__submission__campaign=campaign).only(
+            "id", "input", "decisions"
+        )
+    )
+    for stored in results:
+        case = dict(stored.input)
+        case["campaign"] = {
+            **case.get("campaign", {}),
+            "year": campaign.year,
+            "shanghai_growth_avg": float(growth) if growth is not None else None,
+        }
+        output = engine.evaluate(
+            engine.parse_case(case), criteria, decisions=stored.decisions or None
+        ).to_dict()
+        stored.input = case
+        stored.output = output
+        stored.verdict = output["verdict"]
+        stored.outcome = output["outcome"]
+        stored.met = output["score"]["met"]
+        stored.applicable = output["score"]["applicable"]
+        stored.criteria_set_id = campaign.criteria_set_id
+        stored.criteria_version = campaign.criteria_set.version
+    with transaction.atomic():
+        EvaluationResult.objects.bulk_update(
+            results,
+            ["input", "output", "verdict", "outcome", "met", "applicable", "criteria_set",
+             "criteria_version"],
+            batch_size=500,
+        )  # fmt: skip
+    return len(results)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from submissions.views import home
 
@@ -6,4 +6,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("base/", home.operator_home, name="operator_home"),
     path("association/", home.dashboard, name="dashboard"),
+    path("", include("submissions.urls_operator")),
+    path("", include("submissions.urls_print")),
+    path("", include("submissions.urls_review")),
 ]

@@ -1,4 +1,41 @@
 from .bases import Base, Membership, SubPark
 from .campaigns import Campaign
+from .submission import (
+    Activity,
+    Amenity,
+    DraftRescue,
+    Evidence,
+    IndicatorDecision,
+    InnovationCarrier,
+    InvestmentChannel,
+    QualityEnterprise,
+    ReviewComment,
+    ServiceCenter,
+    StampedScan,
+    SubSector,
+    Submission,
+    SubmissionEvent,
+    SubmissionVersion,
+)
 
-__all__ = ["Base", "Campaign", "Membership", "SubPark"]
+__all__ = [
+    "Activity",
+    "Amenity",
+    "Base",
+    "DraftRescue",
+    "IndicatorDecision",
+    "ReviewComment",
+    "StampedScan",
+    "Campaign",
+    "Evidence",
+    "InnovationCarrier",
+    "InvestmentChannel",
+    "Membership",
+    "QualityEnterprise",
+    "ServiceCenter",
+    "SubPark",
+    "SubSector",
+    "Submission",
+    "SubmissionEvent",
+    "SubmissionVersion",
+]

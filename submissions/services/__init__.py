@@ -1,0 +1,1 @@
+"""Writes of the submissions domain, one module per area; status changes only via workflow."""
