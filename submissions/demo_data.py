@@ -13,8 +13,8 @@ from submissions.models import (
     InvestmentChannel,
     QualityEnterprise,
     ServiceCenter,
-    SubSector,
     Submission,
+    SubSector,
 )
 from submissions.validators import credit_code_check_char
 

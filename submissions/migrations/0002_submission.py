@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import submissions.models.submission
 from django.conf import settings
 from django.db import migrations, models
+
+import submissions.models.submission
 
 
 class Migration(migrations.Migration):

@@ -12,10 +12,10 @@ from .submission import (
     ReviewComment,
     ServiceCenter,
     StampedScan,
-    SubSector,
     Submission,
     SubmissionEvent,
     SubmissionVersion,
+    SubSector,
 )
 
 __all__ = [

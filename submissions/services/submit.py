@@ -17,7 +17,6 @@ from submissions.enums import Section, SubmissionStatus
 from submissions.exceptions import StaleEdit, SubmissionError
 from submissions.interchange import submission_prefetch, submission_to_case
 from submissions.models import Base, Campaign, Submission, SubmissionVersion
-from submissions.models.submission import QUALITATIVE_FIELDS
 from submissions.workflow import submission_transition
 
 logger = logging.getLogger(__name__)
