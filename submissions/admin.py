@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from evaluation.services import campaign_rescore
 
 from submissions.models import Base, Campaign, Membership, SubPark
 from submissions.models.bases import MAX_SUB_PARKS
@@ -40,6 +43,22 @@ class CampaignAdmin(admin.ModelAdmin):
     list_display = ["year", "title", "document_number", "opens_at", "deadline", "status"]
     list_filter = ["status"]
     search_fields = ["title", "document_number"]
+    actions = ["rescore"]
+
+    @admin.action(description=_("Re-score all stored results with the current benchmark"))
+    def rescore(self, request, queryset):
+        for campaign in queryset.select_related("criteria_set"):
+            count = campaign_rescore(campaign=campaign)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(campaign)s: %(count)d result re-scored.",
+                    "%(campaign)s: %(count)d results re-scored.",
+                    count,
+                )
+                % {"campaign": campaign, "count": count},
+                messages.SUCCESS,
+            )
 
 
 @admin.register(Membership)

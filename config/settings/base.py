@@ -97,6 +97,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+if (VAR_DIR / "locale-preview").exists():  # temporary: scripts/merge_pending.py
+    LOCALE_PATHS.append(VAR_DIR / "locale-preview")
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -117,6 +119,13 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"  # never served directly: files go through permission-checked views
+# Evidence (证明材料) upload limits, in megabytes; an Office file's unpacked size is bounded too.
+EVIDENCE_MAX_FILE_MB = env.int("EVIDENCE_MAX_FILE_MB", default=20)
+EVIDENCE_MAX_SUBMISSION_MB = env.int("EVIDENCE_MAX_SUBMISSION_MB", default=200)
+EVIDENCE_MAX_UNZIPPED_MB = env.int("EVIDENCE_MAX_UNZIPPED_MB", default=100)
+EVIDENCE_MAX_ZIP_ENTRIES = env.int("EVIDENCE_MAX_ZIP_ENTRIES", default=2000)
+# The absolute address printed (as a QR code) on the paper copy, for the verification page.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -135,4 +144,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every layout step at INFO; its warnings (missing glyphs) still pass.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

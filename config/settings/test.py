@@ -9,3 +9,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "var" / "test-media")
+
+import warnings  # noqa: E402
+
+# STATIC_ROOT exists only after collectstatic (production); runserver and tests use the finders.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
