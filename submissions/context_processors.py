@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from submissions.rules import user_base, user_role
 
 
@@ -6,4 +8,9 @@ def roles(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"role": None, "user_base": None}
-    return {"role": user_role(user), "user_base": user_base(user)}
+    return {
+        "role": user_role(user),
+        "user_base": user_base(user),
+        "session_seconds": settings.SESSION_COOKIE_AGE,
+        "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
+    }

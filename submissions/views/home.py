@@ -1,11 +1,19 @@
 """Landing pages: everyone starts at `home`, which sends each role where its work is."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from submissions.enums import Role
 from submissions.rules import is_association_staff, user_base, user_role
 from submissions.selectors import campaign_get_current
+
+
+def session_keepalive(request):
+    """Renew the session (SESSION_SAVE_EVERY_REQUEST) and say how long it now lasts."""
+    request.session["keepalive"] = True
+    return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})
 
 
 def home(request):
