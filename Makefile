@@ -6,7 +6,7 @@ PORT   ?= 8000
 STAMPS := .stamps
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test bench lint format check messages makemessages migrate demo clean
+.PHONY: help setup run test bench lint format check messages makemessages migrate demo clean backup restore backup-drill loadtest
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -66,6 +66,15 @@ migrate: setup ## apply migrations
 
 demo: migrate ## load the demo data
 	$(BIN)/python manage.py seed_demo
+
+backup: setup ## back up PostgreSQL (DATABASE_URL) and the media files, with a checksum manifest
+	scripts/backup.sh $(OUT)
+
+restore: setup ## restore a backup: make restore BACKUP=var/backups/20250127T000000Z
+	scripts/restore.sh $(BACKUP)
+
+backup-drill: setup ## back up a seeded database, restore it into a fresh one, compare everything
+	scripts/backup-drill.sh
 
 clean: ## remove the venv, assets and local data
 	rm -rf $(VENV) node_modules $(STAMPS) var staticfiles
