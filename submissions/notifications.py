@@ -49,8 +49,17 @@ def notify_submitted(*, version_id: int) -> bool:
 
 def notify_returned(*, submission_id: int) -> bool:
     submission = Submission.objects.select_related("base", "campaign").get(pk=submission_id)
-    event = submission.events.filter(to_status="returned").order_by("-at").first()
-    context = {"submission": submission, "base": submission.base, "event": event}
+    event = (
+        submission.events.filter(to_status="returned", from_status="submitted")
+        .order_by("-at")
+        .first()
+    )
+    latest = submission.versions.order_by("-number").values_list("pk", flat=True).first()
+    comments = list(
+        submission.review_comments.filter(version_id=latest, resolved=False).order_by("created_at")
+    )
+    context = {"submission": submission, "base": submission.base, "event": event,
+               "comments": comments}  # fmt: skip
     return _send(template="returned", context=context, recipients=_operator_emails(submission))
 
 
@@ -58,3 +67,10 @@ def notify_accepted(*, submission_id: int) -> bool:
     submission = Submission.objects.select_related("base", "campaign").get(pk=submission_id)
     context = {"submission": submission, "base": submission.base}
     return _send(template="accepted", context=context, recipients=_operator_emails(submission))
+
+
+def notify_reminder(*, base, campaign, submission, deadline, recipients: list[str]) -> bool:
+    """A reminder to a base's operators that its assessment is not handed in yet."""
+    context = {"base": base, "campaign": campaign, "submission": submission,
+               "deadline": deadline}  # fmt: skip
+    return _send(template="reminder", context=context, recipients=recipients)

@@ -5,33 +5,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluation', '0001_initial'),
-        ('submissions', '0002_submission'),
+        ("evaluation", "0001_initial"),
+        ("submissions", "0002_submission"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EvaluationResult',
+            name="EvaluationResult",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('criteria_version', models.CharField(max_length=32, verbose_name='criteria version')),
-                ('input', models.JSONField(verbose_name='input facts')),
-                ('decisions', models.JSONField(blank=True, default=dict, verbose_name='reviewer decisions')),
-                ('output', models.JSONField(verbose_name='result')),
-                ('verdict', models.CharField(max_length=8, verbose_name='verdict')),
-                ('outcome', models.CharField(max_length=24, verbose_name='outcome')),
-                ('met', models.PositiveSmallIntegerField(verbose_name='met')),
-                ('applicable', models.PositiveSmallIntegerField(verbose_name='applicable')),
-                ('is_final', models.BooleanField(default=False, verbose_name='final')),
-                ('computed_at', models.DateTimeField(auto_now=True, verbose_name='computed')),
-                ('criteria_set', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='results', to='evaluation.criteriaset', verbose_name='criteria set')),
-                ('version', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='evaluation', to='submissions.submissionversion', verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "criteria_version",
+                    models.CharField(max_length=32, verbose_name="criteria version"),
+                ),
+                ("input", models.JSONField(verbose_name="input facts")),
+                (
+                    "decisions",
+                    models.JSONField(blank=True, default=dict, verbose_name="reviewer decisions"),
+                ),
+                ("output", models.JSONField(verbose_name="result")),
+                ("verdict", models.CharField(max_length=8, verbose_name="verdict")),
+                ("outcome", models.CharField(max_length=24, verbose_name="outcome")),
+                ("met", models.PositiveSmallIntegerField(verbose_name="met")),
+                ("applicable", models.PositiveSmallIntegerField(verbose_name="applicable")),
+                ("is_final", models.BooleanField(default=False, verbose_name="final")),
+                ("computed_at", models.DateTimeField(auto_now=True, verbose_name="computed")),
+                (
+                    "criteria_set",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="results",
+                        to="evaluation.criteriaset",
+                        verbose_name="criteria set",
+                    ),
+                ),
+                (
+                    "version",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evaluation",
+                        to="submissions.submissionversion",
+                        verbose_name="version",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evaluation result',
-                'verbose_name_plural': 'evaluation results',
+                "verbose_name": "evaluation result",
+                "verbose_name_plural": "evaluation results",
             },
         ),
     ]
