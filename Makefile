@@ -76,5 +76,9 @@ restore: setup ## restore a backup: make restore BACKUP=var/backups/20250127T000
 backup-drill: setup ## back up a seeded database, restore it into a fresh one, compare everything
 	scripts/backup-drill.sh
 
+loadtest: setup ## the deadline rush: locust against gunicorn + PostgreSQL on 127.0.0.1 for 60 s
+	$(BIN)/python -m pip install --quiet -e ".[dev,load]"
+	scripts/loadtest.sh
+
 clean: ## remove the venv, assets and local data
 	rm -rf $(VENV) node_modules $(STAMPS) var staticfiles

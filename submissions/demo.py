@@ -156,4 +156,10 @@ def seed_demo() -> DemoSummary:
         is_superuser=True,
     )
     summary.accounts.append(("admin", ADMIN_PASSWORD, "administrator"))
+    # Imported here: both modules build on the objects created above (and import this module).
+    from submissions.demo_reviews import seed_demo_reviews
+    from submissions.demo_submissions import seed_demo_submissions
+
+    summary.created += seed_demo_submissions()
+    summary.created += seed_demo_reviews()
     return summary

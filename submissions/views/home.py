@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from submissions.enums import Role
-from submissions.rules import is_association_staff, user_base, user_role
+from submissions.rules import user_base, user_role
 from submissions.selectors import campaign_get_current
 
 
@@ -31,10 +31,3 @@ def operator_home(request):
         raise PermissionDenied
     campaign = campaign_get_current()
     return render(request, "submissions/operator_home.html", {"base": base, "campaign": campaign})
-
-
-def dashboard(request):
-    if not is_association_staff(request.user):
-        raise PermissionDenied
-    campaign = campaign_get_current()
-    return render(request, "submissions/dashboard.html", {"campaign": campaign})

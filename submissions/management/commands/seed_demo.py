@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from submissions.demo import seed_demo
 
@@ -7,7 +8,9 @@ class Command(BaseCommand):
     help = "Create the fictional demo campaign, bases and accounts (idempotent; demo only)."
 
     def handle(self, *args, **options):
-        summary = seed_demo()
+        # Demo submissions, returns and acceptances would e-mail fictional people: keep them in memory.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            summary = seed_demo()
         if summary.created:
             self.stdout.write(f"Created {len(summary.created)} demo objects.")
         else:

@@ -1,0 +1,146 @@
+"""The deadline rush: operators saving sections and submitting while reviewers browse.
+
+Started by scripts/loadtest.sh (make loadtest) against gunicorn + PostgreSQL on 127.0.0.1.
+Forms are read from the page and posted back as a browser would, so the test follows the real
+field names, the CSRF token and the optimistic-locking version.
+"""
+
+import itertools
+import random
+from html.parser import HTMLParser
+
+from locust import HttpUser, between, events, task
+
+OPERATOR_IDS = itertools.count()
+SECTIONS = ["industry", "development", "enterprise", "service", "green"]
+STATS = {"submitted": 0, "conflicts": 0}
+
+
+class FormParser(HTMLParser):
+    """Collects the fields of the page's main form (the one whose method is post)."""
+
+    def __init__(self, form_id=None):
+        super().__init__()
+        self.fields: list[tuple[str, str]] = []
+        self.in_form = False
+        self.form_id = form_id
+        self.textarea: str | None = None
+        self.select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method", "").lower() == "post" and not self.in_form:
+            if self.form_id is None or a.get("id") == self.form_id:
+                self.in_form = True
+        if not self.in_form:
+            return
+        name = a.get("name")
+        if tag == "input" and name:
+            kind = a.get("type", "text")
+            if kind in ("checkbox", "radio"):
+                if "checked" in a:
+                    self.fields.append((name, a.get("value", "on")))
+            elif kind not in ("submit", "button", "file"):
+                self.fields.append((name, a.get("value", "")))
+        elif tag == "textarea" and name:
+            self.textarea = name
+            self.fields.append((name, ""))
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in a:
+            self.fields.append((self.select, a.get("value", "")))
+
+    def handle_data(self, data):
+        if self.textarea and self.fields and self.fields[-1][0] == self.textarea:
+            self.fields[-1] = (self.textarea, self.fields[-1][1] + data)
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "form" and self.in_form:
+            self.in_form = False
+
+
+def form_fields(html: str) -> list[tuple[str, str]]:
+    parser = FormParser()
+    parser.feed(html)
+    return parser.fields
+
+
+class Operator(HttpUser):
+    weight = 10
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        self.username = f"load{next(OPERATOR_IDS) % 50:03d}"
+        page = self.client.get("/accounts/login/")
+        fields = dict(form_fields(page.text))
+        fields.update(username=self.username, password="load-test-password")
+        self.client.post("/accounts/login/", data=fields, name="login")
+        self.saves = 0
+
+    @task(8)
+    def save_section(self):
+        section = random.choice(SECTIONS)  # noqa: S311
+        url = f"/form/section/{section}/"
+        page = self.client.get(url, name="GET /form/section/[s]/")
+        if page.status_code != 200 or "lock_version" not in page.text:
+            return
+        fields = form_fields(page.text)
+        fields.append(("action", "save"))
+        with self.client.post(url, data=fields, name="POST /form/section/[s]/",
+                              catch_response=True) as response:  # fmt: skip
+            if response.status_code >= 400:
+                response.failure(f"HTTP {response.status_code}")
+            elif "已保存" not in response.text and response.status_code == 200 and "有误" in response.text:
+                response.failure("validation error on a valid form")
+        self.saves += 1
+
+    @task(1)
+    def submit(self):
+        if self.saves < 3:
+            return
+        page = self.client.get("/form/check/", name="GET /form/check/")
+        if "declaration" not in page.text:
+            return
+        fields = dict(form_fields(page.text))
+        fields["declaration"] = "on"
+        response = self.client.post("/form/submit/", data=fields, name="POST /form/submit/")
+        if "/form/receipt/" in response.url:
+            STATS["submitted"] += 1
+
+
+class Reviewer(HttpUser):
+    weight = 1
+    wait_time = between(1, 3)
+
+    def on_start(self):
+        page = self.client.get("/accounts/login/")
+        fields = dict(form_fields(page.text))
+        fields.update(username=random.choice(["reviewer1", "reviewer2"]),  # noqa: S311
+                      password="demo-reviewer-2024")  # fmt: skip
+        self.client.post("/accounts/login/", data=fields, name="login")
+
+    @task(3)
+    def dashboard(self):
+        self.client.get("/association/", name="GET /association/")
+
+    @task(3)
+    def list_page(self):
+        self.client.get("/association/submissions/?status=submitted", name="GET list")
+
+    @task(2)
+    def detail(self):
+        page = self.client.get("/association/submissions/", name="GET list")
+        ids = [chunk.split("/")[0] for chunk in page.text.split("/association/submissions/")[1:]]
+        ids = [i for i in ids if i.isdigit()]
+        if ids:
+            self.client.get(f"/association/submissions/{random.choice(ids)}/",  # noqa: S311
+                            name="GET /association/submissions/[id]/")  # fmt: skip
+
+
+@events.quitting.add_listener
+def _summary(environment, **kwargs):
+    print(f"submitted through the UI during the run: {STATS['submitted']}")
