@@ -126,11 +126,12 @@ def scan_download(request, scan_id: int):
 
 @require_POST
 def paper_received(request, submission_id: int):
-    if not can_review(request.user):
-        raise PermissionDenied
+    # Another base's submission is 404 (not 403) for an operator, like every other object URL.
     submission = get_object_or_404(
         selectors.submission_visible_list(request.user), pk=submission_id
     )
+    if not can_review(request.user):
+        raise PermissionDenied
     received_on = None
     raw = request.POST.get("received_on", "").strip()
     try:
