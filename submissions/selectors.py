@@ -26,17 +26,17 @@ def campaign_get_current() -> Campaign | None:
 # --- the operator's form (issue #4) ---------------------------------------------------------
 
 
-def submission_for_form(*, base_id: int, campaign_id: int):
+def submission_for_form(*, base_id: int, campaign_id: int, evidence: bool = True):
     """The draft with everything the form pages read, in a constant number of queries."""
     from submissions.interchange import submission_prefetch
     from submissions.models import Submission
 
-    return (
-        submission_prefetch(Submission.objects.filter(base_id=base_id, campaign_id=campaign_id))
-        .select_related("updated_by")
-        .prefetch_related("evidence")
-        .first()
-    )
+    queryset = submission_prefetch(
+        Submission.objects.filter(base_id=base_id, campaign_id=campaign_id)
+    ).select_related("updated_by")
+    if evidence:
+        queryset = queryset.prefetch_related("evidence")
+    return queryset.first()
 
 
 def submission_previous_year(*, base_id: int, year: int):

@@ -17,4 +17,5 @@ urlpatterns = [
     path("form/evidence/<int:pk>/download/", evidence.evidence_download, name="evidence_download"),
     path("form/evidence/<int:pk>/delete/", evidence.evidence_remove, name="evidence_delete"),
     path("form/export.json", form.draft_export, name="draft_export"),
+    path("form/import/", form.draft_import, name="draft_import"),
 ]

@@ -33,7 +33,9 @@ def section_post(
     spec = SECTIONS[section]
     target = submission.base if section == "basic" else submission
     form = spec.form_class(instance=target)
-    data = {"lock_version": str(submission.lock_version)}
+    from submissions.views.form import draft_token
+
+    data = {"lock_version": str(submission.lock_version), "draft_token": draft_token(submission)}
     for name in form.fields:
         data[name] = _text(getattr(target, name))
     for name, value in (values or {}).items():

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -77,6 +78,10 @@ class SectionForms:
     @classmethod
     def build(cls, spec: SectionSpec, submission, data=None, *, readonly: bool = False):
         instance = submission.base if spec.key == Section.BASIC else submission
+        if data is not None:
+            # A bound ModelForm writes the posted values onto its instance while validating;
+            # the page still needs the stored draft (diffs, warnings), so the form gets a copy.
+            instance = copy.copy(instance)
         form = spec.form_class(data, instance=instance, readonly=readonly)
         formsets = []
         for formset_class in spec.formsets:

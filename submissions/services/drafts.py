@@ -204,3 +204,27 @@ def section_save(
             code="integrity",
         ) from exc
     return locked
+
+
+def draft_import(
+    *,
+    submission_id: int,
+    sections: dict[str, tuple[dict[str, Any], dict[str, list[dict]]]],
+    expected_lock_version: int,
+    user,
+) -> Submission:
+    """Apply an imported draft: every section's values and lists, all or nothing.
+
+    Raises StaleEdit when the draft was saved after the import was previewed, SubmissionError
+    when it is not editable. Side effects: as section_save, once per section, in one transaction.
+    """
+    saved = None
+    with transaction.atomic():
+        version = expected_lock_version
+        for section, (values, lists) in sections.items():
+            saved = section_save(
+                submission_id=submission_id, section=section, values=values, lists=lists,
+                expected_lock_version=version, user=user, complete=True,
+            )  # fmt: skip
+            version = saved.lock_version
+    return saved

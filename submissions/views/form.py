@@ -12,7 +12,9 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -24,11 +26,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from submissions.enums import SectionStatus
+from submissions.enums import SectionStatus, SubmissionStatus
 from submissions.exceptions import StaleEdit, SubmissionError
 from submissions.forms import SECTION_ORDER, SECTIONS, SectionForms, next_section
 from submissions.forms.answers import section_answers
 from submissions.forms.base import UNITS
+from submissions.forms.imports import import_diff, import_forms
 from submissions.forms.render import annotate_rows
 from submissions.interchange import submission_to_case
 from submissions.models import SubmissionVersion
@@ -43,6 +46,7 @@ from submissions.selectors import (
     submission_for_form,
     submission_previous_year,
 )
+from submissions.services.drafts import draft_import as draft_import_apply
 from submissions.services.drafts import draft_open, section_save
 from submissions.services.submit import submission_submit
 
@@ -51,7 +55,7 @@ ROW_LABELS = {"up": gettext_lazy("Move up"), "down": gettext_lazy("Move down"),
               "remove": gettext_lazy("Remove")}  # fmt: skip
 
 
-def operator_draft(request):
+def operator_draft(request, *, evidence: bool = True):
     """(base, submission) of the signed-in operator for the current campaign; 403 for others."""
     base = user_base(request.user)
     if base is None:
@@ -59,10 +63,12 @@ def operator_draft(request):
     campaign = campaign_get_current()
     if campaign is None:
         raise Http404(_("No assessment is open at the moment."))
-    submission = submission_for_form(base_id=base.pk, campaign_id=campaign.pk)
+    submission = submission_for_form(base_id=base.pk, campaign_id=campaign.pk, evidence=evidence)
     if submission is None:
         draft_open(base=base, campaign=campaign)
-        submission = submission_for_form(base_id=base.pk, campaign_id=campaign.pk)
+        submission = submission_for_form(
+            base_id=base.pk, campaign_id=campaign.pk, evidence=evidence
+        )
     return base, submission
 
 
@@ -96,10 +102,25 @@ def _time_left(submission) -> dict:
     }
 
 
+def draft_token(submission) -> str:
+    """A signed reference to the draft, posted with every section form (see _stash)."""
+    return signing.dumps(submission.pk, salt=RESCUE_KEY)
+
+
 def _stash(request, section: str) -> None:
-    """Keep what was posted in the (new, anonymous) session; login() keeps the session's data."""
+    """Keep what was posted in the (new, anonymous) session; login() keeps the session's data.
+
+    The post carries the signed id of the draft it was typed into, so the data is offered back
+    only to someone who works on that same draft (another base's operator on the same browser
+    never sees it). Unsigned or forged posts are dropped.
+    """
+    try:
+        submission_id = signing.loads(request.POST.get("draft_token", ""), salt=RESCUE_KEY,
+                                      max_age=7 * 24 * 3600)  # fmt: skip
+    except signing.BadSignature:
+        return
     rescued = request.session.get(RESCUE_KEY, {})
-    rescued[section] = request.POST.urlencode()
+    rescued[section] = {"submission": submission_id, "data": request.POST.urlencode()}
     request.session[RESCUE_KEY] = rescued
 
 
@@ -141,6 +162,14 @@ def _render_section(request, submission, forms, *, conflict=None, rescued=False,
     spec = forms.spec
     overrides = forms.overrides() if forms.form.is_bound else None
     _annotate(forms, submission)
+    comments = []
+    if submission.status == SubmissionStatus.RETURNED:
+        # What the reviewer said about this section's indicators when returning it.
+        comments = list(
+            submission.review_comments.filter(resolved=False)
+            .filter(Q(indicator__in=spec.indicators) | Q(indicator=""))
+            .select_related("author")
+        )
     return render(
         request,
         "submissions/form/section.html",
@@ -150,6 +179,7 @@ def _render_section(request, submission, forms, *, conflict=None, rescued=False,
             "errors": forms.error_summary() if forms.form.is_bound else [],
             "preview": draft_preview(submission=submission, overrides=overrides),
             "readonly": not submission.is_editable, "conflict": conflict, "rescued": rescued,
+            "draft_token": draft_token(submission), "review_comments": comments,
             "next": _safe_next(request), "next_section": next_section(spec.key),
             "section_order": SECTION_ORDER, "sections": SECTIONS,
         },
@@ -167,7 +197,7 @@ def section(request, section: str):
         if request.method == "POST":
             _stash(request, section)
         return redirect_to_login(request.get_full_path())
-    base, submission = operator_draft(request)
+    base, submission = operator_draft(request, evidence=False)
     if request.method == "POST":
         if not submission.is_editable:
             messages.error(request, _("This submission has been submitted and is read-only."))
@@ -201,8 +231,9 @@ def section(request, section: str):
     rescued = request.session.get(RESCUE_KEY, {}).pop(section, None)
     if rescued is not None:
         request.session.modified = True
+    if rescued is not None and rescued.get("submission") == submission.pk:
         forms = SectionForms.build(
-            spec, submission, QueryDict(rescued), readonly=not submission.is_editable
+            spec, submission, QueryDict(rescued["data"]), readonly=not submission.is_editable
         )
         forms.is_valid()
         return _render_section(request, submission, forms, rescued=True)
@@ -224,7 +255,7 @@ def section_autosave(request, section: str):
              "kept: log in again and it will be restored.")},
             status=401,
         )  # fmt: skip
-    base, submission = operator_draft(request)
+    base, submission = operator_draft(request, evidence=False)
     forms = SectionForms.build(spec, submission, request.POST)
     valid = forms.is_valid()
     completed = (submission.section_state or {}).get(section) == SectionStatus.COMPLETED
@@ -250,7 +281,7 @@ def preview(request, section: str):
     spec = SECTIONS.get(section)
     if spec is None:
         raise Http404
-    base, submission = operator_draft(request)
+    base, submission = operator_draft(request, evidence=False)
     overrides = None
     if request.method == "POST" and submission.is_editable:
         forms = SectionForms.build(spec, submission, request.POST)
@@ -314,3 +345,78 @@ def draft_export(request):
     name = f"{submission.campaign.year}-{base.code}-draft.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+IMPORT_KEY = "form_import"
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+def _read_import(upload) -> dict:
+    """The `data` object of an uploaded interchange JSON file; SubmissionError when unreadable."""
+    from evaluation import engine
+
+    if upload is None:
+        raise SubmissionError(_("Choose a JSON file exported from this system."), code="no_file")
+    if upload.size > MAX_IMPORT_BYTES:
+        raise SubmissionError(_("The file is too large for a draft."), code="too_large")
+    try:
+        case = json.loads(upload.read().decode("utf-8"))
+        engine.parse_case(case)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SubmissionError(_("The file is not valid JSON."), code="json") from exc
+    except engine.InputError as exc:
+        raise SubmissionError(
+            _("The file does not match the interchange format: %(error)s") % {"error": exc},
+            code="format",
+        ) from exc
+    if isinstance(case, list):
+        if len(case) != 1:
+            raise SubmissionError(_("The file must hold one draft."), code="many")
+        case = case[0]
+    return case["data"]
+
+
+def draft_import(request):
+    """Upload a draft in the interchange format, see what it would change, then apply it."""
+    base, submission = operator_draft(request, evidence=False)
+    context = {"base": base, "submission": submission, "error": None, "changes": None,
+               "problems": []}  # fmt: skip
+    status = 200
+    if request.method == "POST" and not submission.is_editable:
+        messages.error(request, _("This submission has been submitted and is read-only."))
+        return redirect("task_list")
+    if request.method == "POST" and "apply" in request.POST:
+        data = request.session.get(IMPORT_KEY)
+        if data is None:
+            return redirect("draft_import")
+        forms_by_section = import_forms(submission, data)
+        try:
+            draft_import_apply(
+                submission_id=submission.pk,
+                sections={k: (f.values(), f.list_rows()) for k, f in forms_by_section.items()},
+                expected_lock_version=_lock_version(request), user=request.user,
+            )  # fmt: skip
+        except SubmissionError as exc:
+            context["error"] = exc.message
+            status = 409
+        else:
+            request.session.pop(IMPORT_KEY, None)
+            messages.success(request, _("The imported draft has been saved."))
+            return redirect("task_list")
+    elif request.method == "POST":
+        try:
+            data = _read_import(request.FILES.get("file"))
+        except SubmissionError as exc:
+            context["error"] = exc.message
+            status = 400
+        else:
+            forms_by_section = import_forms(submission, data)
+            problems = [(SECTIONS[k].title, message) for k, f in forms_by_section.items()
+                        for _anchor, message in f.error_summary()]  # fmt: skip
+            context["problems"] = problems
+            if problems:
+                status = 400
+            else:
+                request.session[IMPORT_KEY] = data
+                context["changes"] = import_diff(submission, forms_by_section)
+    return render(request, "submissions/form/import.html", context, status=status)

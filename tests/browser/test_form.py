@@ -158,3 +158,30 @@ def test_operator_fills_every_section_and_submits(page, live_server, operator):
     assert [s.display_name for s in submission.sub_sectors.all()] == ["云计算", "软件", "人工智能"]
     assert Evidence.objects.filter(submission=submission).count() == 1
     assert re.search(r"2024-BR-01-V1", page.content())
+
+
+def test_unsaved_changes_warn_and_are_autosaved_when_leaving(page, live_server, operator):
+    """Typing marks the page dirty (leaving asks first); leaving the page autosaves it."""
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/accounts/login/?next=/form/section/industry/")
+    page.get_by_label("用户名").fill("op-browser")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("（一）产业能级")
+    leave = (
+        "() => { const e = new Event('beforeunload', {cancelable: true});"
+        " window.dispatchEvent(e); return e.defaultPrevented; }"
+    )
+    assert page.evaluate(leave) is False
+    fill(page, {"revenue_total": "654321", "employees_software": "abc"})
+    expect(page.locator("[data-autosave-status]")).to_have_text("有尚未保存的修改。")
+    assert page.evaluate(leave) is True
+    with page.expect_response(lambda r: r.url.endswith("/autosave/")) as reply:
+        page.evaluate("() => window.dispatchEvent(new Event('pagehide'))")
+    assert reply.value.json()["ok"] is True
+    expect(page.locator("[data-autosave-status]")).to_contain_text("草稿已自动保存于")
+    expect(page.locator("[data-lock-version]")).to_have_value("2")
+    draft = Submission.objects.get(base__code="BR-01")
+    assert str(draft.revenue_total) == "654321.00"
+    assert draft.employees_software is None
+    assert page.evaluate(leave) is False

@@ -7,66 +7,17 @@ field names, the CSRF token and the optimistic-locking version.
 
 import itertools
 import random
-from html.parser import HTMLParser
+import sys
+from pathlib import Path
 
 from locust import HttpUser, between, events, task
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tests.htmlforms import form_fields  # noqa: E402
 
 OPERATOR_IDS = itertools.count()
 SECTIONS = ["industry", "development", "enterprise", "service", "green"]
 STATS = {"submitted": 0, "conflicts": 0}
-
-
-class FormParser(HTMLParser):
-    """Collects the fields of the page's main form (the one whose method is post)."""
-
-    def __init__(self, form_id=None):
-        super().__init__()
-        self.fields: list[tuple[str, str]] = []
-        self.in_form = False
-        self.form_id = form_id
-        self.textarea: str | None = None
-        self.select: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form" and a.get("method", "").lower() == "post" and not self.in_form:
-            if self.form_id is None or a.get("id") == self.form_id:
-                self.in_form = True
-        if not self.in_form:
-            return
-        name = a.get("name")
-        if tag == "input" and name:
-            kind = a.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in a:
-                    self.fields.append((name, a.get("value", "on")))
-            elif kind not in ("submit", "button", "file"):
-                self.fields.append((name, a.get("value", "")))
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.fields.append((name, ""))
-        elif tag == "select" and name:
-            self.select = name
-        elif tag == "option" and self.select and "selected" in a:
-            self.fields.append((self.select, a.get("value", "")))
-
-    def handle_data(self, data):
-        if self.textarea and self.fields and self.fields[-1][0] == self.textarea:
-            self.fields[-1] = (self.textarea, self.fields[-1][1] + data)
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "select":
-            self.select = None
-        elif tag == "form" and self.in_form:
-            self.in_form = False
-
-
-def form_fields(html: str) -> list[tuple[str, str]]:
-    parser = FormParser()
-    parser.feed(html)
-    return parser.fields
 
 
 class Operator(HttpUser):
@@ -94,7 +45,11 @@ class Operator(HttpUser):
                               catch_response=True) as response:  # fmt: skip
             if response.status_code >= 400:
                 response.failure(f"HTTP {response.status_code}")
-            elif "已保存" not in response.text and response.status_code == 200 and "有误" in response.text:
+            elif (
+                "已保存" not in response.text
+                and response.status_code == 200
+                and "有误" in response.text
+            ):
                 response.failure("validation error on a valid form")
         self.saves += 1
 

@@ -9,9 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def states():
-    return dict(
-        Submission.objects.filter(campaign__year=2024).values_list("base__code", "status")
-    )
+    return dict(Submission.objects.filter(campaign__year=2024).values_list("base__code", "status"))
 
 
 def test_seed_demo_creates_every_state_once():

@@ -115,6 +115,23 @@ def test_autosave_after_session_expiry_answers_401_and_keeps_the_data(client, dr
     assert 'value="12.5"' in client.get(url("development")).content.decode()
 
 
+def test_rescued_input_is_never_shown_to_another_base(client, draft, operator_b, campaign):
+    """Typed data rescued on a shared browser is not shown to another base's operator."""
+    data = section_post(draft, "industry", {"revenue_total": "777777"})
+    client.post(url("industry"), data)
+    client.post(reverse("login"), {"username": operator_b.username, "password": PASSWORD})
+    page = client.get(url("industry")).content.decode()
+    assert "777777" not in page
+    assert "您保存时登录已过期" not in page
+
+
+def test_unsigned_posts_are_not_rescued(client, draft, operator_a):
+    data = section_post(draft, "industry", {"revenue_total": "777777"}, draft_token="forged")
+    client.post(url("industry"), data)
+    client.post(reverse("login"), {"username": operator_a.username, "password": PASSWORD})
+    assert "777777" not in client.get(url("industry")).content.decode()
+
+
 def test_preview_reflects_unsaved_values(op_client, filled):
     """The preview partial judges the typed values, not only the stored ones."""
     stored = op_client.get(url("enterprise", "preview")).content.decode()

@@ -262,3 +262,32 @@ def test_section_queries_do_not_grow_with_rows(op_client, filled, django_assert_
     assert filled.quality_enterprises.count() == 2
     assert many == few
     assert many <= 25
+
+
+def test_returned_submission_shows_the_reviewers_comments(op_client, filled, operator_a,
+                                                          reviewer_user):  # fmt: skip
+    """After a return, the section shows the comments on its indicators and is editable."""
+    from submissions.models import ReviewComment
+    from submissions.services.submit import submission_return
+
+    submission_submit(submission_id=filled.pk, user=operator_a, declaration=True)
+    ReviewComment.objects.create(submission=filled, indicator="17", author=reviewer_user,
+                                 text="请附入驻企业名单作为佐证。")  # fmt: skip
+    ReviewComment.objects.create(submission=filled, indicator="2", author=reviewer_user,
+                                 text="营收口径请说明。")  # fmt: skip
+    submission_return(submission=filled, user=reviewer_user, comment="请补充材料")
+    html = op_client.get(url("enterprise")).content.decode()
+    assert "促进会退回修改，意见如下" in html
+    assert "请附入驻企业名单作为佐证" in html
+    assert "营收口径请说明" not in html
+    assert "保存并继续" in html
+
+
+def test_table_cells_escape_what_was_typed(op_client, filled):
+    """A name with markup comes back as text, never as HTML."""
+    row = enterprise_row(1, name='<script>alert("x")</script>')
+    op_client.post(url("industry"), section_post(filled, "industry", lists={
+        "quality_enterprises": [row]}))  # fmt: skip
+    html = op_client.get(url("industry")).content.decode()
+    assert '<script>alert("x")</script>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
