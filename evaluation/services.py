@@ -146,7 +146,7 @@ def _bulk_write_results(results: list[EvaluationResult], *, growth) -> None:
     ]  # fmt: skip
     table = connection.ops.quote_name(EvaluationResult._meta.db_table)
     sql = (
-        f"UPDATE {table} AS r SET output = v.output, verdict = v.verdict, "  # noqa: S608 — table name from model meta, values bound
+        f"UPDATE {table} AS r SET output = v.output, verdict = v.verdict, "  # noqa: S608  # nosec B608 - table name from model meta, values bound
         "input = jsonb_set(r.input, '{campaign,shanghai_growth_avg}', to_jsonb(%s::numeric)), "
         "outcome = v.outcome, met = v.met, applicable = v.applicable, "
         "criteria_set_id = v.criteria_set_id, criteria_version = v.criteria_version, "

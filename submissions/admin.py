@@ -3,7 +3,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from evaluation.services import campaign_rescore
-
 from submissions.models import Base, Campaign, Membership, SubPark
 from submissions.models.bases import MAX_SUB_PARKS
 

@@ -70,8 +70,7 @@ def draft_preview(*, submission, overrides: dict | None = None) -> dict:
         return {"error": str(exc), "result": None}
     output = result.to_dict()
     originals = {
-        i.code: i.original.get(result.profile, "")
-        for i in criteria_for(criteria_set).indicators
+        i.code: i.original.get(result.profile, "") for i in criteria_for(criteria_set).indicators
     }
     for item in output["indicators"]:
         item["original"] = originals.get(item["code"], "")

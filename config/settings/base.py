@@ -116,8 +116,6 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-if (VAR_DIR / "locale-preview").exists():  # temporary: scripts/merge_pending.py
-    LOCALE_PATHS.append(VAR_DIR / "locale-preview")
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
