@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
 from submissions.enums import Role
+from submissions.models import Submission
 from submissions.rules import user_base, user_role
 from submissions.selectors import campaign_get_current
 
@@ -30,4 +31,14 @@ def operator_home(request):
     if base is None:
         raise PermissionDenied
     campaign = campaign_get_current()
-    return render(request, "submissions/operator_home.html", {"base": base, "campaign": campaign})
+    submission = latest_version = None
+    if campaign is not None:
+        submission = Submission.objects.filter(base=base, campaign=campaign).first()
+        if submission is not None:
+            latest_version = submission.versions.order_by("-number").first()
+    return render(
+        request,
+        "submissions/operator_home.html",
+        {"base": base, "campaign": campaign, "submission": submission,
+         "latest_version": latest_version},
+    )  # fmt: skip

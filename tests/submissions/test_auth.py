@@ -143,3 +143,20 @@ def test_404_page_is_chinese(client, operator_a):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "页面不存在" in response.content.decode()
+
+
+def test_operator_home_shows_state_and_printable_copy_links(client, operator_a, campaign):
+    """After submitting, the home page shows the state, the receipt, the PDF and the scan upload."""
+    from submissions.demo_data import fill_submission
+    from submissions.services.submit import submission_get_or_create, submission_submit
+
+    draft = fill_submission(submission_get_or_create(base=operator_a.membership.base,
+                                                     campaign=campaign))  # fmt: skip
+    version = submission_submit(submission_id=draft.pk, user=operator_a, declaration=True)
+    client.force_login(operator_a)
+    html = client.get(reverse("operator_home")).content.decode()
+    assert "已提交" in html
+    assert version.receipt_number in html
+    assert reverse("version_pdf", args=[version.pk]) in html
+    assert reverse("scan_upload", args=[version.pk]) in html
+    assert "纸质材料尚未收到" in html or "未收到" in html
