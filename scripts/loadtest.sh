@@ -26,7 +26,7 @@ psql "$pg/postgres" -qc "CREATE DATABASE $db"
   --log-level warning --error-logfile "$work/gunicorn.log" &
 gpid=$!
 for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$port/accounts/login/" >/dev/null && break; sleep 1; done
-.venv/bin/locust -f tests/load/locustfile.py --headless -u 55 -r 11 -t "$duration" \
+.venv/bin/locust -f tests/load/locustfile.py --headless -u 55 -r "${LOADTEST_SPAWN_RATE:-2}" -t "$duration" \
   --host "http://127.0.0.1:$port" --csv "$work/stats" --only-summary --stop-timeout 10 || true
 echo
 echo "Per endpoint (ms):"

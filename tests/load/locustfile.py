@@ -6,6 +6,7 @@ field names, the CSRF token and the optimistic-locking version.
 """
 
 import itertools
+import os
 import random
 import sys
 from pathlib import Path
@@ -16,13 +17,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tests.htmlforms import form_fields  # noqa: E402
 
 OPERATOR_IDS = itertools.count()
+# Think time between two actions of one person (seconds). A person filling in a section takes far
+# longer than this; LOAD_WAIT="1,3" turns the run into a stress test of the 2-core machine.
+WAIT_MIN, WAIT_MAX = (float(x) for x in os.environ.get("LOAD_WAIT", "5,15").split(","))
 SECTIONS = ["industry", "development", "enterprise", "service", "green"]
 STATS = {"submitted": 0, "conflicts": 0}
 
 
 class Operator(HttpUser):
     weight = 10
-    wait_time = between(1, 3)
+    wait_time = between(WAIT_MIN, WAIT_MAX)
 
     def on_start(self):
         self.username = f"load{next(OPERATOR_IDS) % 50:03d}"
@@ -69,7 +73,7 @@ class Operator(HttpUser):
 
 class Reviewer(HttpUser):
     weight = 1
-    wait_time = between(1, 3)
+    wait_time = between(WAIT_MIN / 2, WAIT_MAX / 2)
 
     def on_start(self):
         page = self.client.get("/accounts/login/")
