@@ -21,6 +21,10 @@ PRINT_CSS = Path(settings.BASE_DIR) / "static" / "css" / "print.css"
 MISSING_GLYPH_MARK = ".notdef glyph rendered"
 
 
+class PdfUnavailable(RuntimeError):
+    """WeasyPrint cannot load on this server (its system libraries are missing)."""
+
+
 class MissingGlyphError(RuntimeError):
     """The text has characters no installed font can draw; the PDF would show empty boxes."""
 
@@ -100,7 +104,10 @@ def render_html(context: dict[str, Any]) -> str:
 
 def html_to_pdf(html: str) -> RenderedPdf:
     """Render with WeasyPrint; raise MissingGlyphError when any character would print as a box."""
-    import weasyprint  # heavy import, only where PDFs are made
+    try:
+        import weasyprint  # heavy import, only where PDFs are made
+    except OSError as exc:  # libpango / libharfbuzz missing: say so instead of a 500
+        raise PdfUnavailable(str(exc)) from exc
 
     watcher = _GlyphWatcher()
     logger = logging.getLogger("weasyprint")

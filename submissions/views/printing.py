@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from submissions.exceptions import SubmissionError
 from submissions.models import Campaign
 from submissions.printing import selectors
+from submissions.printing.render import PdfUnavailable
 from submissions.rules import can_review, is_association_staff, user_base
 from submissions.services import printing as services
 from submissions.services import review as review_services
@@ -38,10 +39,18 @@ def _pdf_response(content_or_file, filename: str, *, attachment: bool = False):
 @require_GET
 def version_pdf(request, version_id: int):
     version = get_object_or_404(selectors.version_visible_list(request.user), pk=version_id)
-    version = services.version_pdf_get_or_render(version=version)
+    try:
+        version = services.version_pdf_get_or_render(version=version)
+    except PdfUnavailable:
+        return _pdf_unavailable(request)
     response = _pdf_response(version.pdf.open("rb"), services.version_pdf_filename(version))
     response["X-Content-SHA256"] = version.pdf_sha256
     return response
+
+
+def _pdf_unavailable(request):
+    """The server lacks WeasyPrint's system packages: tell the person, and the admin what to do."""
+    return render(request, "submissions/print/unavailable.html", status=503)
 
 
 @require_GET
@@ -49,7 +58,10 @@ def draft_pdf(request, submission_id: int):
     submission = get_object_or_404(
         selectors.submission_visible_list(request.user), pk=submission_id
     )
-    rendered = services.draft_pdf_render(submission=submission)
+    try:
+        rendered = services.draft_pdf_render(submission=submission)
+    except PdfUnavailable:
+        return _pdf_unavailable(request)
     response = _pdf_response(rendered.content, services.draft_pdf_filename(submission))
     response["Cache-Control"] = "no-store"
     return response

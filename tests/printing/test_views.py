@@ -205,3 +205,25 @@ def test_reviewer_downloads_all_pdfs_as_zip(client, reviewer_user, version_a, op
 def test_operator_cannot_download_the_zip(client, operator_a, version_a):
     client.force_login(operator_a)
     assert client.get(reverse("campaign_pdfs_zip", args=[2024])).status_code == 403
+
+
+def test_missing_system_libraries_give_a_clear_page_not_a_500(
+    client, operator_a, version_a, monkeypatch
+):
+    """Without Pango the PDF view says what is missing (503), in Chinese."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_weasyprint(name, *args, **kwargs):
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_weasyprint)
+    client.force_login(operator_a)
+    response = client.get(reverse("draft_pdf", args=[version_a.submission_id]))
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "打印稿暂时无法生成" in html
+    assert "libpango-1.0-0" in html
