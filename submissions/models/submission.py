@@ -342,18 +342,11 @@ class Amenity(ListItem):
         return self.description.strip() if self.kind == AmenityKind.OTHER else self.kind
 
 
-def evidence_upload_to(instance: Evidence, filename: str) -> str:
-    # Server-generated names only: the original name is kept in the row, never on disk.
-    return f"evidence/{instance.submission_id}/{instance.token}"
+class StoredUpload(models.Model):
+    """What every stored upload keeps: a server-generated token (the name on disk), the original
+    name, size, sha256 and detected type, and who uploaded it when."""
 
-
-class Evidence(models.Model):
-    """An uploaded file (证明材料), attached to an indicator of a submission."""
-
-    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
-    indicator = models.CharField(_("indicator"), max_length=4, blank=True)
     token = models.CharField(max_length=40, unique=True, editable=False)
-    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=200)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"))
     sha256 = models.CharField(max_length=64)
@@ -364,19 +357,35 @@ class Evidence(models.Model):
     )
 
     class Meta:
-        verbose_name = _("evidence file")
-        verbose_name_plural = _("evidence files")
-        ordering = ["indicator", "uploaded_at"]
+        abstract = True
 
     def __str__(self) -> str:
         return self.original_name
+
+
+def evidence_upload_to(instance: Evidence, filename: str) -> str:
+    # Server-generated names only: the original name is kept in the row, never on disk.
+    return f"evidence/{instance.submission_id}/{instance.token}"
+
+
+class Evidence(StoredUpload):
+    """An uploaded file (证明材料), attached to an indicator of a submission."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="evidence")
+    indicator = models.CharField(_("indicator"), max_length=4, blank=True)
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=200)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["indicator", "uploaded_at"]
 
 
 def scan_upload_to(instance: StampedScan, filename: str) -> str:
     return f"scans/{instance.submission_id}/{instance.token}"
 
 
-class StampedScan(models.Model):
+class StampedScan(StoredUpload):
     """The operator's scan of the stamped paper copy (PDF or image)."""
 
     submission = models.ForeignKey(
@@ -385,24 +394,12 @@ class StampedScan(models.Model):
     version = models.ForeignKey(
         "submissions.SubmissionVersion", on_delete=models.PROTECT, related_name="stamped_scans"
     )
-    token = models.CharField(max_length=40, unique=True, editable=False)
     file = models.FileField(_("file"), upload_to=scan_upload_to, max_length=200)
-    original_name = models.CharField(_("file name"), max_length=255)
-    size = models.PositiveBigIntegerField(_("size"))
-    sha256 = models.CharField(max_length=64)
-    content_type = models.CharField(max_length=100)
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
 
     class Meta:
         verbose_name = _("stamped scan")
         verbose_name_plural = _("stamped scans")
         ordering = ["-uploaded_at"]
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class ReviewComment(models.Model):

@@ -152,19 +152,23 @@ def evidence_upload(*, submission_id: int, indicator: str, upload: UploadedFile,
             )
         used = submission.evidence.aggregate(total=Sum("size"))["total"] or 0
         name, content_type, sha256 = evidence_check(upload=upload, used_bytes=used)
-        evidence = Evidence(
-            submission=submission,
-            indicator=indicator,
-            token=secrets.token_urlsafe(24),
-            original_name=name,
-            size=upload.size,
-            sha256=sha256,
-            content_type=content_type,
-            uploaded_by=user,
-        )
-        evidence.file.save(evidence.token, upload, save=False)
-        evidence.save()
+        evidence = stored_upload_save(
+            Evidence(submission=submission, indicator=indicator, uploaded_by=user),
+            upload=upload, name=name, content_type=content_type, sha256=sha256,
+        )  # fmt: skip
     return evidence
+
+
+def stored_upload_save(row, *, upload: UploadedFile, name: str, content_type: str, sha256: str):
+    """Store a checked upload under a server-generated name and save its row (Evidence, scans)."""
+    row.token = secrets.token_urlsafe(24)
+    row.original_name = name
+    row.size = upload.size
+    row.sha256 = sha256
+    row.content_type = content_type
+    row.file.save(row.token, upload, save=False)
+    row.save()
+    return row
 
 
 def evidence_delete(*, evidence: Evidence) -> None:

@@ -22,7 +22,7 @@ from submissions.interchange import submission_prefetch, submission_to_case
 from submissions.models import StampedScan, Submission, SubmissionVersion
 from submissions.printing.document import build_document
 from submissions.printing.render import RenderedPdf, render_pdf
-from submissions.services.evidence import evidence_check
+from submissions.services.evidence import evidence_check, stored_upload_save
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -130,16 +130,7 @@ def stamped_scan_upload(*, version: SubmissionVersion, user, uploaded: UploadedF
     StampedScan row (original name, size, sha256, type, who). Earlier scans are kept.
     """
     name, content_type, sha256 = scan_validate(uploaded)
-    scan = StampedScan(
-        submission=version.submission,
-        version=version,
-        token=secrets.token_urlsafe(24),
-        original_name=name,
-        size=uploaded.size,
-        sha256=sha256,
-        content_type=content_type,
-        uploaded_by=user,
-    )
-    scan.file.save(scan.token, uploaded, save=False)
-    scan.save()
-    return scan
+    return stored_upload_save(
+        StampedScan(submission=version.submission, version=version, uploaded_by=user),
+        upload=uploaded, name=name, content_type=content_type, sha256=sha256,
+    )  # fmt: skip
