@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from submissions.enums import CampaignStatus
 from submissions.models import Campaign
@@ -138,18 +139,35 @@ def draft_warnings(*, submission, previous=None) -> dict[str, list[str]]:
 
 def section_statuses(*, submission) -> list[dict]:
     """Each task-list section with its status: not started, in progress, completed, problem."""
-    from submissions.enums import Section, SectionStatus
+    from submissions.enums import Section, SectionStatus, SubmissionStatus
     from submissions.forms import SECTIONS
     from submissions.services.submit import submission_problems
 
     problems: dict[str, list[str]] = {}
     for section, message in submission_problems(submission):
         problems.setdefault(section, []).append(message)
+    returned = {}
+    if submission.status == SubmissionStatus.RETURNED:
+        from submissions.selectors_review import review_comment_sections
+
+        returned = review_comment_sections(submission)
+        for section, count in returned.items():
+            if section:
+                problems.setdefault(section, []).append(
+                    ngettext(
+                        "%(n)d comment from the association",
+                        "%(n)d comments from the association",
+                        count,
+                    )
+                    % {"n": count}
+                )
     state = submission.section_state or {}
     rows = []
     for key, spec in SECTIONS.items():
         saved = state.get(key)
-        if saved is None:
+        if returned.get(key):
+            status = SectionStatus.PROBLEM
+        elif saved is None:
             status = SectionStatus.NOT_STARTED
         elif saved == SectionStatus.COMPLETED and problems.get(key):
             status = SectionStatus.PROBLEM

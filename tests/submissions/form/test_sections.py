@@ -291,3 +291,23 @@ def test_table_cells_escape_what_was_typed(op_client, filled):
     html = op_client.get(url("industry")).content.decode()
     assert '<script>alert("x")</script>' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+
+
+def test_returned_sections_are_highlighted_on_the_task_list(op_client, filled, operator_a,
+                                                             reviewer_user):  # fmt: skip
+    """A section with a reviewer's comment shows 有问题 and the number of comments."""
+    from django.urls import reverse
+
+    from submissions.models import ReviewComment
+    from submissions.services.submit import submission_return
+
+    version = submission_submit(submission_id=filled.pk, user=operator_a, declaration=True)
+    ReviewComment.objects.create(submission=filled, version=version, indicator="17",
+                                 author=reviewer_user, text="请附入驻企业名单作为佐证。")  # fmt: skip
+    submission_return(submission=filled, user=reviewer_user, comment="请补充材料")
+    html = op_client.get(reverse("task_list")).content.decode()
+    enterprise = html.split("企业育引", 1)[1].split("园区服务", 1)[0]
+    assert "有问题" in enterprise
+    assert "1 条促进会意见" in enterprise
+    industry = html.split("产业能级", 1)[1].split("开发规模", 1)[0]
+    assert "1 条促进会意见" not in industry
