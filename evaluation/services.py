@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,14 +38,23 @@ def criteria_set_import(*, path: Path) -> CriteriaSet:
     return criteria_set
 
 
-@lru_cache(maxsize=16)
-def _criteria_for(version: str, definition_json: str) -> engine.CriteriaSet:
-    return engine.load_criteria(json.loads(definition_json))
+_COMPILED: dict[tuple[int, str], engine.CriteriaSet] = {}
 
 
 def criteria_for(criteria_set: CriteriaSet) -> engine.CriteriaSet:
-    """The engine's compiled criteria for a stored set, cached per version."""
-    return _criteria_for(criteria_set.version, json.dumps(criteria_set.definition, sort_keys=True))
+    """The engine's compiled criteria for a stored set, cached per row and version.
+
+    A version is immutable once stored (criteria_set_import never rewrites one), so the large
+    `definition` is read and compiled once per process; callers may defer loading it.
+    """
+    key = (criteria_set.pk, criteria_set.version)
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = engine.load_criteria(criteria_set.definition)
+        if len(_COMPILED) > 32:
+            _COMPILED.clear()
+        _COMPILED[key] = compiled
+    return compiled
 
 
 def evaluate_case(

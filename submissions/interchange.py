@@ -84,6 +84,9 @@ def submission_to_case(
 
 def submission_prefetch(queryset):
     """The related rows submission_data reads, in a constant number of queries."""
-    return queryset.select_related("base", "campaign", "campaign__criteria_set").prefetch_related(
-        "base__sub_parks", *LIST_RELATIONS
+    # The criteria definition is large JSON; criteria_for() compiles it once per process.
+    return (
+        queryset.select_related("base", "campaign", "campaign__criteria_set")
+        .defer("campaign__criteria_set__definition")
+        .prefetch_related("base__sub_parks", *LIST_RELATIONS)
     )
