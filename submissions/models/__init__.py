@@ -3,7 +3,6 @@ from .campaigns import Campaign
 from .submission import (
     Activity,
     Amenity,
-    DraftRescue,
     Evidence,
     IndicatorDecision,
     InnovationCarrier,
@@ -22,7 +21,6 @@ __all__ = [
     "Activity",
     "Amenity",
     "Base",
-    "DraftRescue",
     "IndicatorDecision",
     "ReviewComment",
     "StampedScan",

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from submissions.enums import (
     AmenityKind,
     QualityCategory,
-    Section,
     SubmissionStatus,
     SubSectorName,
 )
@@ -464,23 +463,6 @@ class IndicatorDecision(models.Model):
         return f"{self.indicator}: {self.confirmed}"
 
 
-class DraftRescue(models.Model):
-    """Posted section data kept when the session had expired; offered back after logging in."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="draft_rescues"
-    )
-    path = models.CharField(max_length=300)
-    data = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.path}"
-
-
 class SubmissionVersion(models.Model):
     """An immutable snapshot frozen at submission: what was submitted, printed and judged."""
 
@@ -538,11 +520,3 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status} → {self.to_status}"
-
-
-SECTION_LIST_MODELS = {
-    Section.INDUSTRY: ("sub_sectors", "quality_enterprises"),
-    Section.DEVELOPMENT: ("amenities",),
-    Section.ENTERPRISE: ("innovation_carriers", "investment_channels"),
-    Section.SERVICE: ("service_centers", "activities"),
-}
